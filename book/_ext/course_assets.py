@@ -1,0 +1,116 @@
+"""Sphinx glue for the course: serve plotly.js and the course's scripts from the site, only where a page needs them.
+
+- Every page gets the course stylesheet (small).
+- A page whose HTML holds a chart marker gets the chart loader (which fetches plotly.js after the page has loaded);
+  a map's base-map marker adds that base map's data; a quiz marker adds the quiz script and stylesheet; the timeline
+  marker adds the timeline script. Pages without charts never load plotly.js.
+- The files are copied into ``_static/course/`` at the end of the build: plotly.js from the site's own copy (the
+  trimmed course bundle when it was built, otherwise the full bundle shipped inside the plotly Python package).
+- Quiz banks are validated before anything is built, so a broken bank stops the build with its file and question.
+- sphinx-thebe's inline configuration script appears twice on every page (a page error); keep one copy.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[2]
+ASSETS = ROOT / "src" / "coursekit" / "assets"
+CUSTOM_PLOTLY = ROOT / "build" / "plotly" / "plotly-course.min.js"  # made by `make plotly-bundle` when Node is present
+CUSTOM_TRACES = ROOT / "build" / "plotly" / "traces.json"  # the trace types in that bundle
+STATIC_SUBDIR = "course"
+
+BASEMAP = re.compile(r"<!-- course:basemap:([a-z0-9_-]+) -->")
+TRACES = re.compile(r"<!-- course:traces:([a-z0-9_,]+) -->")
+
+
+def full_plotly() -> Path:
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def plotly_bundle() -> Path:
+    """The plotly.js the site serves: the trimmed course bundle if it exists, else the plotly package's full one."""
+    return CUSTOM_PLOTLY if CUSTOM_PLOTLY.exists() else full_plotly()
+
+
+def bundle_traces() -> set[str] | None:
+    """Trace types the served bundle draws; None means every type (the full bundle)."""
+    if not CUSTOM_PLOTLY.exists():
+        return None
+    import json
+
+    return set(json.loads(CUSTOM_TRACES.read_text()))
+
+
+def validate_quiz_banks(app: Sphinx) -> None:
+    from coursekit import quiz
+
+    try:
+        quiz.validate_all()
+    except quiz.QuizError as error:
+        raise ExtensionError(f"quiz bank error: {error}") from None
+
+
+def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    body = context.get("body", "")
+    prefix = f"{STATIC_SUBDIR}/"
+    if "<!-- course:plotly -->" in body:
+        used = {t for group in TRACES.findall(body) for t in group.split(",")}
+        supported = bundle_traces()
+        if supported is not None and not used <= supported:
+            # A trace type outside the trimmed bundle: this page gets the full plotly.js, loaded before the charts.
+            logger.info(f"{pagename}: trace types {sorted(used - supported)} need the full plotly.js bundle")
+            app.add_js_file(f"{prefix}plotly-full.min.js", defer="defer")
+        for name in sorted(set(BASEMAP.findall(body))):
+            app.add_js_file(f"{prefix}geo/{name}.js", defer="defer")
+        app.add_js_file(f"{prefix}chart-loader.js", defer="defer")
+    if "<!-- course:quiz -->" in body:
+        app.add_css_file(f"{prefix}quiz.css")
+        app.add_js_file(f"{prefix}quiz.js", defer="defer")
+    if "<!-- course:timeline -->" in body:
+        app.add_js_file(f"{prefix}timeline.js", defer="defer")
+    _dedupe_scripts(context)
+
+
+def _dedupe_scripts(context: dict) -> None:
+    seen = set()
+    unique = []
+    for script in context.get("script_files", []):
+        # The same inline script is registered once with filename None and once with "": compare by content.
+        filename = getattr(script, "filename", script) or ""
+        key = (str(filename), tuple(sorted((getattr(script, "attributes", {}) or {}).items())))
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(script)
+    context["script_files"] = unique
+
+
+def copy_assets(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / STATIC_SUBDIR
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(ASSETS, target)
+    shutil.copyfile(plotly_bundle(), target / "plotly.min.js")
+    if plotly_bundle() != full_plotly():
+        shutil.copyfile(full_plotly(), target / "plotly-full.min.js")
+    logger.info(f"course assets copied to {target} (plotly.js: {plotly_bundle().name})")
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", validate_quiz_banks)
+    app.connect("html-page-context", add_page_assets)
+    app.connect("build-finished", copy_assets)
+    app.add_css_file(f"{STATIC_SUBDIR}/course.css")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,88 @@
+"""The built website: self-contained, error-free, and every chart drawn.
+
+These tests load every page of the built site in headless Chromium with every non-local request aborted.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from site_pages import built_pages
+
+EXTERNAL = re.compile(r"""^(https?:)?//""", re.IGNORECASE)
+# Attributes through which a page makes a request (links a reader clicks, <a href>, are not requests).
+REQUEST_ATTRS = re.compile(r"""<(script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc=["']([^"']+)["']|<link\b[^>]*\bhref=["']([^"']+)["']""", re.IGNORECASE)
+
+
+def test_site_has_every_chapter(site_dir: Path):
+    chapters = sorted(p.name for p in (site_dir / "chapters").glob("*.html"))
+    assert len(chapters) == 10, f"expected 10 chapter pages, found {chapters}"
+
+
+def test_no_page_requests_an_external_host(site_dir: Path):
+    offenders = []
+    for page in built_pages(site_dir):
+        for match in REQUEST_ATTRS.finditer(page.read_text(encoding="utf-8")):
+            url = match.group(2) or match.group(3)
+            if EXTERNAL.match(url):
+                offenders.append(f"{page.relative_to(site_dir)}: {url}")
+    for css in site_dir.rglob("*.css"):
+        for url in re.findall(r"url\((['\"]?)(https?:)?//[^)]+\)", css.read_text(encoding="utf-8", errors="replace")):
+            offenders.append(f"{css.relative_to(site_dir)}: url({url})")
+    assert not offenders, "pages request external hosts:\n" + "\n".join(offenders)
+
+
+def test_plotly_only_on_pages_with_charts(site_dir: Path):
+    for page in built_pages(site_dir):
+        html = page.read_text(encoding="utf-8")
+        has_chart = 'class="course-chart"' in html
+        loads_loader = "_static/course/chart-loader.js" in html
+        assert has_chart == loads_loader, f"{page.relative_to(site_dir)}: charts={has_chart}, chart loader={loads_loader}"
+        assert "plotly.min.js" not in html or "plotly-full.min.js" in html, (
+            f"{page.relative_to(site_dir)}: plotly.js must be fetched by the chart loader, not in the page head"
+        )
+
+
+def test_plotly_js_is_served_by_the_site(site_dir: Path):
+    bundle = site_dir / "_static" / "course" / "plotly.min.js"
+    assert bundle.exists() and bundle.stat().st_size > 500_000, "the site must serve its own plotly.js"
+
+
+def _scroll_through_charts(page) -> int:
+    charts = page.locator("figure.course-chart")
+    count = charts.count()
+    for index in range(count):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "el => el.dataset.drawState === 'drawn' || el.dataset.drawState === 'failed'",
+            arg=chart.element_handle(),
+            timeout=20_000,
+        )
+    return count
+
+
+def _pages(site_dir: Path) -> list[str]:
+    return [str(p.relative_to(site_dir)) for p in built_pages(site_dir)]
+
+
+def pytest_generate_tests(metafunc):
+    if "page_path" in metafunc.fixturenames:
+        from conftest import SITE_DIR
+
+        paths = _pages(SITE_DIR) if (SITE_DIR / "index.html").exists() else ["(no built site)"]
+        metafunc.parametrize("page_path", paths)
+
+
+def test_page_loads_offline_without_errors_and_draws_every_chart(page, site_url, site_dir, page_path):
+    if page_path == "(no built site)":
+        pytest.fail("no built site: run `make book`")
+    page.goto(site_url + page_path, wait_until="load")
+    drawn = _scroll_through_charts(page)
+    failed = page.locator("figure.course-chart[data-draw-state='failed']").count()
+    svgs = page.locator("figure.course-chart .main-svg").count()
+    assert not page.course_external, f"{page_path} requested external hosts: {page.course_external}"
+    assert not page.course_errors, f"{page_path} logged errors: {page.course_errors}"
+    assert failed == 0, f"{page_path}: {failed} chart(s) failed to draw"
+    assert svgs >= drawn, f"{page_path}: {drawn} charts but only {svgs} plotly SVGs"
