@@ -13,10 +13,10 @@ PORT ?= 8000
 
 ## env: the Python environment (.venv) with the pinned requirements and the course package
 env: $(VENV)/.installed
-$(VENV)/.installed: requirements.txt pyproject.toml
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
 ## node-deps: pinned npm packages (plotly.js sources for the trimmed bundle, axe-core for the accessibility tests)
@@ -40,6 +40,7 @@ check-data: env
 book: env plotly-bundle
 	COURSE_BOOK_BUILD=1 $(BIN)/jupyter-book build -n -W --keep-going book/ --path-output $(BUILD_DIR)
 	$(BIN)/python scripts/postbuild.py $(SITE)
+	$(BIN)/python scripts/make_offline_archive.py $(SITE)
 	@echo ""
 	@echo "The book is built. Open $(SITE)/index.html in a browser,"
 	@echo "or serve it (recommended, as a web host would): make serve   then open http://127.0.0.1:$(PORT)/"

@@ -15,3 +15,18 @@ def built_pages(site: Path) -> list[Path]:
             continue  # index.html only redirects to the first page
         pages.append(path)
     return pages
+
+
+def draw_all_charts(page) -> int:
+    """Scroll every chart of the open page into view and wait until each is drawn (or has failed); return the count."""
+    charts = page.locator("figure.course-chart")
+    count = charts.count()
+    for index in range(count):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "el => el.dataset.drawState === 'drawn' || el.dataset.drawState === 'failed'",
+            arg=chart.element_handle(),
+            timeout=20_000,
+        )
+    return count

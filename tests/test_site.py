@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from site_pages import built_pages
+from site_pages import built_pages, draw_all_charts
 
 EXTERNAL = re.compile(r"""^(https?:)?//""", re.IGNORECASE)
 # Attributes through which a page makes a request (links a reader clicks, <a href>, are not requests).
@@ -49,20 +49,6 @@ def test_plotly_js_is_served_by_the_site(site_dir: Path):
     assert bundle.exists() and bundle.stat().st_size > 500_000, "the site must serve its own plotly.js"
 
 
-def _scroll_through_charts(page) -> int:
-    charts = page.locator("figure.course-chart")
-    count = charts.count()
-    for index in range(count):
-        chart = charts.nth(index)
-        chart.scroll_into_view_if_needed()
-        page.wait_for_function(
-            "el => el.dataset.drawState === 'drawn' || el.dataset.drawState === 'failed'",
-            arg=chart.element_handle(),
-            timeout=20_000,
-        )
-    return count
-
-
 def _pages(site_dir: Path) -> list[str]:
     return [str(p.relative_to(site_dir)) for p in built_pages(site_dir)]
 
@@ -79,7 +65,7 @@ def test_page_loads_offline_without_errors_and_draws_every_chart(page, site_url,
     if page_path == "(no built site)":
         pytest.fail("no built site: run `make book`")
     page.goto(site_url + page_path, wait_until="load")
-    drawn = _scroll_through_charts(page)
+    drawn = draw_all_charts(page)
     failed = page.locator("figure.course-chart[data-draw-state='failed']").count()
     svgs = page.locator("figure.course-chart .main-svg").count()
     assert not page.course_external, f"{page_path} requested external hosts: {page.course_external}"

@@ -9,14 +9,16 @@ def _find_root() -> Path:
     override = os.environ.get("COURSE_ROOT")
     if override:
         return Path(override).resolve()
-    # The package is installed editable from <root>/src/coursekit, so the repository root is two levels up.
+    # Installed editable (make env), the package sits in <root>/src/coursekit. Installed as a copy (Binder's
+    # repo2docker runs `pip install .`), it does not: then the notebook's own folder, inside the repository, tells.
     here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "data" / "datapackage.json").exists() or (parent / "book" / "_config.yml").exists():
+    cwd = Path.cwd().resolve()
+    for parent in [*here.parents, cwd, *cwd.parents]:
+        if (parent / "book" / "_config.yml").exists() and (parent / "quizzes").is_dir():
             return parent
     raise RuntimeError(
-        f"cannot find the course repository above {here}: expected a folder holding book/_config.yml; "
-        "set COURSE_ROOT to the repository root"
+        f"cannot find the course repository above {here} or {cwd}: expected a folder holding book/_config.yml "
+        "and quizzes/; run the notebooks from inside the repository, or set COURSE_ROOT to its root"
     )
 
 

@@ -1,0 +1,82 @@
+"""The ``quiz-answer-key`` directive: a chapter's quiz answers with their reasoning, written from the quiz bank.
+
+Instructor pages use it so that the answer key can never disagree with the quiz readers take::
+
+    ```{quiz-answer-key} ch03
+    ```
+"""
+from __future__ import annotations
+
+import html
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from coursekit import markup, quiz
+
+
+def _answer(question: dict) -> str:
+    kind = question["type"]
+    if kind in ("single", "multiple"):
+        correct = [markup.inline(c["text"]) for c in question["choices"] if c.get("correct")]
+        return "; ".join(correct)
+    if kind == "truefalse":
+        return "True" if question["answer"] else "False"
+    if kind == "numeric":
+        unit = f" {html.escape(question['unit'])}" if question.get("unit") else ""
+        return f"{question['answer']:g}{unit} (accept ± {question['tolerance']:g})"
+    if kind == "ordering":
+        return "<ol>" + "".join(f"<li>{markup.inline(item)}</li>" for item in question["items"]) + "</ol>"
+    raise ValueError(f"question {question['id']}: unknown type {kind}")
+
+
+def _reasoning(question: dict) -> str:
+    parts = []
+    if question.get("explanation"):
+        parts.append(f"<p>{markup.inline(question['explanation'])}</p>")
+    for choice in question.get("choices", []):
+        if choice.get("explanation"):
+            verdict = "correct" if choice.get("correct") else "wrong"
+            parts.append(f"<p><em>{markup.inline(choice['text'])}</em> ({verdict}): {markup.inline(choice['explanation'])}</p>")
+    return "".join(parts)
+
+
+def answer_key_html(bank: dict) -> str:
+    objectives = bank["objectives"]
+    rows = []
+    for number, question in enumerate(bank["questions"], start=1):
+        objective = html.escape(objectives[question["objective"]])
+        rows.append(
+            f"<tr><th scope=\"row\">{number}</th>"
+            f"<td><p>{markup.inline(question['prompt'])}</p><p class=\"answer-key-meta\">{html.escape(question['type'])} · "
+            f"section: {html.escape(question['section'])} · objective: {objective}</p></td>"
+            f"<td>{_answer(question)}</td><td>{_reasoning(question)}</td></tr>"
+        )
+    return (
+        '<div class="answer-key table-wrapper"><table class="course-table answer-key-table">'
+        f"<caption>Answer key: {html.escape(bank['title'])}</caption>"
+        '<thead><tr><th scope="col">#</th><th scope="col">Question</th><th scope="col">Answer</th>'
+        '<th scope="col">Why</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+class QuizAnswerKey(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"class": directives.class_option}
+
+    def run(self):
+        chapter = self.arguments[0]
+        path = quiz.quizzes_dir() / f"{chapter}.yml"
+        self.env.note_dependency(str(path))
+        try:
+            bank = quiz.load_bank(path)
+        except quiz.QuizError as error:
+            raise self.error(str(error)) from None
+        return [nodes.raw("", answer_key_html(bank), format="html")]
+
+
+def setup(app):
+    app.add_directive("quiz-answer-key", QuizAnswerKey)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
