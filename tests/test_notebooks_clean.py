@@ -36,6 +36,7 @@ def test_chapter_follows_the_template(path: Path):
         assert heading in markdown, f"{path.name}: missing the section {heading!r}"
     assert ":class: perspectives" in markdown, f"{path.name}: missing the Perspectives box"
     assert "{footbibliography}" in markdown, f"{path.name}: missing the chapter's reference list ({{footbibliography}})"
+    assert "[^" not in markdown, f"{path.name}: use {{footcite}} for references, not Markdown footnotes ([^...])"
     chapter_id = "ch" + path.name[:2]
     assert f'quiz.show("{chapter_id}")' in code, f"{path.name}: the quiz cell must call quiz.show({chapter_id!r})"
     solutions = [c for c in notebook["cells"] if c["cell_type"] == "code" and "hide-input" in c.get("metadata", {}).get("tags", [])]
