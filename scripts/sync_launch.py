@@ -47,7 +47,7 @@ def setup_source() -> str:
 def setup_cell() -> nbformat.NotebookNode:
     cell = nbformat.v4.new_code_cell(setup_source())
     cell.metadata["tags"] = ["remove-cell", TAG]
-    cell.pop("id", None)
+    cell.id = TAG
     return cell
 
 
@@ -67,7 +67,7 @@ def main() -> int:
     for path in sorted(CHAPTERS.glob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
         index = _index(notebook)
-        if index is not None and notebook.cells[index].source == expected:
+        if index is not None and notebook.cells[index].source == expected and notebook.cells[index].get("id") == TAG:
             continue
         stale.append(path.name)
         if args.check:
@@ -77,9 +77,7 @@ def main() -> int:
             first_code = next((i for i, c in enumerate(notebook.cells) if c.cell_type == "code"), len(notebook.cells))
             notebook.cells.insert(first_code, cell)
         else:
-            cell.id = notebook.cells[index].get("id", cell.get("id"))
             notebook.cells[index] = cell
-        nbformat.validator.normalize(notebook)
         nbformat.write(notebook, path)
     if args.check and stale:
         print("chapters whose setup cell does not match book/_config.yml (run `python scripts/sync_launch.py`):")

@@ -57,10 +57,10 @@ def test_raw_files_are_verbatim_copies_of_the_published_files():
     """data/raw/X must be byte-identical to the collected source file it copies."""
     if not SHARED_SOURCES.exists():
         pytest.skip(f"the collected sources are not beside the repository ({SHARED_SOURCES}); set COURSE_SHARED_SOURCES")
-    compiled_here = {"timeline"}  # tables the course compiles itself from cited pages (status C), kept in raw/
     checked = 0
     for raw in paths.RAW_DIR.rglob("*"):
-        if not raw.is_file() or raw.relative_to(paths.RAW_DIR).parts[0] in compiled_here:
+        # raw/compiled/ holds the tables the course compiled itself from cited pages: they have no published file.
+        if not raw.is_file() or raw.relative_to(paths.RAW_DIR).parts[0] == "compiled":
             continue
         original = SHARED_SOURCES / raw.relative_to(paths.RAW_DIR)
         assert original.exists(), f"{raw.relative_to(paths.ROOT)} has no original at {original}"
@@ -69,6 +69,18 @@ def test_raw_files_are_verbatim_copies_of_the_published_files():
         )
         checked += 1
     assert checked > 0
+
+
+def test_course_compiled_tables_cite_a_source_on_every_row():
+    import csv
+
+    for path in (paths.RAW_DIR / "compiled").glob("*.csv"):
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        url_columns = [c for c in rows[0] if "url" in c.lower()]
+        assert url_columns, f"{path.name}: no source URL column"
+        for number, row in enumerate(rows, start=1):
+            assert any(row[c].startswith("http") for c in url_columns), f"{path.name}, row {number}: no source URL"
 
 
 def test_preparation_reproduces_the_committed_tables_exactly():

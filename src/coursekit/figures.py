@@ -30,6 +30,7 @@ TRACES_MARKER = "<!-- course:traces:{names} -->"
 PLOTLY_CONFIG = {
     "responsive": True,
     "displaylogo": False,
+    "scrollZoom": False,  # the mouse wheel scrolls the page, never zooms a chart or map by surprise
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
@@ -183,7 +184,10 @@ class CourseFigure:
         if book_build():
             display(HTML(self.to_book_html()))
             return
-        pio.show(self.figure, renderer="plotly_mimetype", config=PLOTLY_CONFIG)
+        # As in the book, the finding is a heading above the chart: plotly would cut a long title short.
+        display(HTML(f'<p class="course-chart-title"><strong>{html.escape(self.title)}</strong></p>'))
+        pio.show(self.figure.update_layout(title_text=None), renderer="plotly_mimetype", config=PLOTLY_CONFIG)
+        self.figure.update_layout(title_text=self.title)
         display(HTML(f'<div class="course-chart-live">{self._caption_html()}{self._table_html()}</div>'))
 
     def show(self) -> None:

@@ -44,7 +44,10 @@ def __getattr__(name: str):
     if module_name is None:
         raise AttributeError(f"coursekit.charts has no builder {name!r}; builders: {', '.join(sorted(BUILDERS))}")
     module = importlib.import_module(f"{__name__}.{module_name}")
-    return getattr(module, name)
+    builder = getattr(module, name)
+    # Importing charts/timeline.py binds `charts.timeline` to that module; bind the builder over it, once.
+    globals()[name] = builder
+    return builder
 
 
 def __dir__() -> list[str]:
