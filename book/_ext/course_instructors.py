@@ -1,14 +1,22 @@
-"""The ``quiz-answer-key`` directive: a chapter's quiz answers with their reasoning, written from the quiz bank.
+"""Directives for the instructors' pages, written from the chapters' own sources so they can never drift:
 
-Instructor pages use it so that the answer key can never disagree with the quiz readers take::
+``quiz-answer-key``: a chapter's quiz answers with their reasoning, from the quiz bank::
 
     ```{quiz-answer-key} ch03
+    ```
+
+``exercise-solutions``: a chapter's "Work with the data" exercises with their worked solutions (the code cells tagged
+``hide-input``, which CI executes), from the chapter notebook::
+
+    ```{exercise-solutions} ../chapters/03_us_since_1947.ipynb
     ```
 """
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
+import nbformat
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
@@ -77,6 +85,55 @@ class QuizAnswerKey(SphinxDirective):
         return [nodes.raw("", answer_key_html(bank), format="html")]
 
 
+class ExerciseSolutions(SphinxDirective):
+    """The exercise section of a chapter: its task texts and the solution cells, shown as code."""
+
+    required_arguments = 1
+
+    def run(self):
+        source = (Path(self.env.doc2path(self.env.docname)).parent / self.arguments[0]).resolve()
+        self.env.note_dependency(str(source))
+        if not source.exists():
+            raise self.error(f"exercise-solutions: no notebook at {source}")
+        notebook = nbformat.read(source, as_version=4)
+        result: list[nodes.Node] = []
+        in_exercises = False
+        for cell in notebook.cells:
+            text = cell.source
+            if cell.cell_type == "markdown" and text.lstrip().startswith("## "):
+                in_exercises = text.lstrip().startswith("## Work with the data")
+                continue
+            if not in_exercises:
+                continue
+            if cell.cell_type == "markdown":
+                # Headings inside a directive cannot become sections: they become rubrics.
+                container = nodes.container(classes=["exercise-task"])
+                paragraph: list[str] = []
+                for line in text.splitlines() + ["# "]:
+                    if line.startswith("#"):
+                        if paragraph:
+                            self.state.nested_parse(self._lines("\n".join(paragraph)), self.content_offset, container)
+                            paragraph = []
+                        if line.strip("# "):
+                            container += nodes.rubric("", line.strip("# "))
+                    else:
+                        paragraph.append(line)
+                result.append(container)
+            elif "hide-input" in cell.metadata.get("tags", []):
+                block = nodes.literal_block(text, text, language="python", classes=["exercise-solution"])
+                result.append(nodes.rubric("", "Worked solution"))
+                result.append(block)
+        if not result:
+            raise self.error(f"exercise-solutions: {source.name} has no '## Work with the data' section with solutions")
+        return result
+
+    def _lines(self, text: str):
+        from docutils.statemachine import StringList
+
+        return StringList(text.splitlines(), source=self.arguments[0])
+
+
 def setup(app):
+    app.add_directive("exercise-solutions", ExerciseSolutions)
     app.add_directive("quiz-answer-key", QuizAnswerKey)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
