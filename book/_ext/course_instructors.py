@@ -14,6 +14,8 @@
 from __future__ import annotations
 
 import html
+import os
+import re
 from pathlib import Path
 
 import nbformat
@@ -28,7 +30,7 @@ def _answer(question: dict) -> str:
     kind = question["type"]
     if kind in ("single", "multiple"):
         correct = [markup.inline(c["text"]) for c in question["choices"] if c.get("correct")]
-        return "; ".join(correct)
+        return correct[0] if len(correct) == 1 else "<ul>" + "".join(f"<li>{c}</li>" for c in correct) + "</ul>"
     if kind == "truefalse":
         return "True" if question["answer"] else "False"
     if kind == "numeric":
@@ -101,10 +103,16 @@ class ExerciseSolutions(SphinxDirective):
         for cell in notebook.cells:
             text = cell.source
             if cell.cell_type == "markdown" and text.lstrip().startswith("## "):
-                in_exercises = text.lstrip().startswith("## Work with the data")
-                continue
+                # A section heading may share its cell with the first exercise: keep what follows the heading.
+                heading, _, rest = text.lstrip().partition("\n")
+                in_exercises = heading.startswith("## Work with the data")
+                if not (in_exercises and rest.strip()):
+                    continue
+                text = rest
             if not in_exercises:
                 continue
+            if cell.cell_type == "markdown" and re.match(r"\*\*Worked solution\*\*", text.strip()):
+                continue  # the chapter's "click to show the code" prompt; the rubric below names the solution
             if cell.cell_type == "markdown":
                 # Headings inside a directive cannot become sections: they become rubrics.
                 container = nodes.container(classes=["exercise-task"])
@@ -112,7 +120,8 @@ class ExerciseSolutions(SphinxDirective):
                 for line in text.splitlines() + ["# "]:
                     if line.startswith("#"):
                         if paragraph:
-                            self.state.nested_parse(self._lines("\n".join(paragraph)), self.content_offset, container)
+                            markdown = self._relink("\n".join(paragraph), source)
+                            self.state.nested_parse(self._lines(markdown), self.content_offset, container)
                             paragraph = []
                         if line.strip("# "):
                             container += nodes.rubric("", line.strip("# "))
@@ -126,6 +135,16 @@ class ExerciseSolutions(SphinxDirective):
         if not result:
             raise self.error(f"exercise-solutions: {source.name} has no '## Work with the data' section with solutions")
         return result
+
+    def _relink(self, text: str, notebook: Path) -> str:
+        """Relative links in a chapter ("03_us_since_1947.ipynb") point from the chapter's folder: re-aim them."""
+        page_dir = Path(self.env.doc2path(self.env.docname)).parent
+
+        def relink(match: re.Match) -> str:
+            target = os.path.relpath(notebook.parent / match.group(1), page_dir)
+            return f"]({target})"
+
+        return re.sub(r"\]\((?![a-zA-Z][a-zA-Z+.-]*:|/|#)([^)\s]+)\)", relink, text)
 
     def _lines(self, text: str):
         from docutils.statemachine import StringList
