@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 
-def _find_root() -> Path:
+def find_root() -> Path:
     override = os.environ.get("COURSE_ROOT")
     if override:
         return Path(override).resolve()
@@ -22,7 +22,7 @@ def _find_root() -> Path:
     )
 
 
-ROOT = _find_root()
+ROOT = find_root()
 DATA_DIR = ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"
 DESCRIPTOR = DATA_DIR / "datapackage.json"
