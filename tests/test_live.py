@@ -74,10 +74,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def jupyterlab():
+def jupyterlab(tmp_path_factory):
     port = _free_port()
     token = "course-test"
     env = {k: v for k, v in os.environ.items() if k != "COURSE_BOOK_BUILD"}
+    # A private settings folder: render every cell, not only those in view, so the test can find each output.
+    settings = tmp_path_factory.mktemp("lab-settings")
+    tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True)
+    tracker.write_text(json.dumps({"windowingMode": "none"}))
+    env["JUPYTERLAB_SETTINGS_DIR"] = str(settings)
     process = subprocess.Popen(
         [
             sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
@@ -125,14 +131,14 @@ def test_a_chapter_runs_in_jupyterlab_with_chart_map_and_quiz(page, jupyterlab):
         " && document.querySelectorAll('.jp-InputArea-prompt').length > 0"
         " && ![...document.querySelectorAll('.jp-InputArea-prompt')].some(p => p.textContent.includes('*')); }"
     )
-    page.wait_for_selector(".jp-OutputArea-output .js-plotly-plot .main-svg", state="attached")
-    maps = page.locator(".jp-OutputArea-output .js-plotly-plot .geo").count()
+    page.wait_for_selector(".jp-OutputArea-output.js-plotly-plot .main-svg", state="attached")
+    maps = page.locator(".jp-OutputArea-output.js-plotly-plot .geo").count()
     assert maps >= 1, "the CPEC map did not draw in JupyterLab"
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
     assert not [e for e in errors if "Error" in e], errors
     quiz = page.locator(".jp-OutputArea-output .course-quiz").first
     quiz.scroll_into_view_if_needed()
-    first_question = quiz.locator("fieldset:has(input[type=radio])").first
+    first_question = quiz.locator(".cq-question:has(input[type=radio])").first
     first_question.locator("input[type=radio]").first.check()
     first_question.get_by_role("button", name=re.compile("check", re.IGNORECASE)).click()
     feedback = first_question.locator("[role=status]")

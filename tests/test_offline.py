@@ -37,7 +37,7 @@ def test_chapter_works_from_disk(page, offline_copy, chapter):
     assert page.locator("figure.course-chart .main-svg").count() >= drawn
     assert not page.course_external, f"{chapter} from disk requested external hosts: {page.course_external}"
     assert not page.course_errors, f"{chapter} from disk logged errors: {page.course_errors}"
-    quiz = page.locator(".course-quiz fieldset:has(input[type=radio])").first
+    quiz = page.locator(".course-quiz .cq-question:has(input[type=radio])").first
     quiz.scroll_into_view_if_needed()
     quiz.locator("input[type=radio]").first.check()
     quiz.get_by_role("button", name=re.compile("check", re.IGNORECASE)).click()

@@ -72,3 +72,54 @@ def test_page_loads_offline_without_errors_and_draws_every_chart(page, site_url,
     assert not page.course_errors, f"{page_path} logged errors: {page.course_errors}"
     assert failed == 0, f"{page_path}: {failed} chart(s) failed to draw"
     assert svgs >= drawn, f"{page_path}: {drawn} charts but only {svgs} plotly SVGs"
+
+
+def _plot_data(page, figure) -> list[dict]:
+    """The traces plotly actually drew in a figure: name, x and y, read from the page."""
+    return page.evaluate(
+        "el => el.querySelector('.js-plotly-plot').data.map(t => ({name: t.name, x: t.x ? Array.from(t.x) : [],"
+        " y: t.y ? Array.from(t.y) : [], lat: t.lat ? Array.from(t.lat) : [], text: t.text ? [].concat(t.text) : []}))",
+        figure.element_handle(),
+    )
+
+
+def _economic_aid_fy2010(traces) -> float:
+    economic = next(t for t in traces if t["name"] == "Economic aid")
+    return economic["y"][economic["x"].index(2010)]
+
+
+def test_aid_chart_switches_between_constant_and_nominal_dollars(page, site_url):
+    """Clicking the chart's own button redraws it with the other column of the data (US$ billions)."""
+    from coursekit import load
+
+    aid = load("us_aid_by_year").set_index("fiscal_year")
+    page.goto(site_url + "chapters/03_us_since_1947.html", wait_until="load")
+    figure = page.locator("figure.course-chart", has_text="Constant FY2019").first
+    draw_all_charts(page)
+    figure.scroll_into_view_if_needed()
+    constant = _economic_aid_fy2010(_plot_data(page, figure))
+    assert abs(constant - aid.loc[2010, "economic_constant_fy2019_usd"] / 1e9) < 1e-9
+    figure.locator("g.updatemenu-button", has_text="Nominal").click()
+    page.wait_for_timeout(500)
+    nominal = _economic_aid_fy2010(_plot_data(page, figure))
+    assert abs(nominal - aid.loc[2010, "economic_nominal_usd"] / 1e9) < 1e-9
+    assert not page.course_errors, page.course_errors
+
+
+def test_cpec_map_shows_projects_routes_and_labels(page, site_url):
+    from coursekit import load
+
+    page.goto(site_url + "chapters/04_cpec.html", wait_until="load")
+    draw_all_charts(page)
+    maps = page.locator("figure.course-chart:has(.geo)")
+    assert maps.count() >= 1, "no map drawn on the CPEC chapter"
+    traces = _plot_data(page, maps.first)
+    drawn_lats = {round(lat, 3) for t in traces for lat in t["lat"] if lat is not None}
+    energy = load("cpec_energy_projects").dropna(subset=["lat"])
+    placed = energy[energy["location_precision"] != "province"]  # province-level ones share one marker per province
+    assert {round(lat, 3) for lat in placed["lat"]} <= drawn_lats, "some mapped energy projects are not drawn"
+    names = " ".join(t["name"] or "" for t in traces) + " ".join(str(x) for t in traces for x in t["text"])
+    for label in ("Gwadar", "Karachi", "Islamabad", "Khunjerab", "Kashgar"):
+        assert label in names, f"the CPEC map does not label {label}"
+    assert "schematic" in names.lower(), "the map's routes are not labelled schematic"
+    assert "disputed" in maps.first.inner_text().lower() or "disputed" in maps.first.text_content().lower()
