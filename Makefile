@@ -9,7 +9,7 @@ BUILD_DIR ?= book
 SITE := $(BUILD_DIR)/_build/html
 PORT ?= 8000
 
-.PHONY: book test env data check-data serve clean plotly-bundle node-deps
+.PHONY: book test env data check-data serve clean plotly-bundle node-deps benchmark
 
 ## env: the Python environment (.venv) with the pinned requirements and the course package
 env: $(VENV)/.installed
@@ -52,6 +52,10 @@ test: book
 ## serve: serve the built site on http://127.0.0.1:$(PORT)/ with gzip, like a static web host
 serve:
 	$(BIN)/python scripts/serve.py $(SITE) --port $(PORT)
+
+## benchmark: build and nbval times, Lighthouse and time to chart for every page -> BENCHMARK.md, benchmark/report.json (by hand, ~25 min)
+benchmark: env node-deps
+	$(BIN)/python scripts/benchmark.py
 
 clean:
 	rm -rf book/_build build

@@ -8,9 +8,16 @@
   trimmed course bundle when it was built, otherwise the full bundle shipped inside the plotly Python package).
 - Quiz banks are validated before anything is built, so a broken bank stops the build with its file and question.
 - sphinx-thebe's inline configuration script appears twice on every page (a page error); keep one copy.
+- Every page gets a meta description (search engines and link previews): the page's own ``html_meta`` if it has one,
+  else its first paragraph, else the course's description from ``_config.yml``.
+- Markup that assistive technology misreads is repaired where Sphinx, myst-nb and pandas produce it (see
+  ``repair_markup``): deprecated bibliography roles, empty pandas header cells, scrollable boxes without a name,
+  ``<aside>`` landmarks inside the main landmark, and a disclosure whose name hid its visible words. Each is checked
+  by tests/test_accessibility.py (axe-core).
 """
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -29,6 +36,14 @@ STATIC_SUBDIR = "course"
 
 BASEMAP = re.compile(r"<!-- course:basemap:([a-z0-9_-]+) -->")
 TRACES = re.compile(r"<!-- course:traces:([a-z0-9_,]+) -->")
+DESCRIPTION_LENGTH = 155  # what search engines show; longer descriptions are cut at a word
+DATAFRAME = re.compile(r'<table[^>]*class="dataframe[^"]*"[^>]*>.*?</table>', re.DOTALL)
+EMPTY_HEADER_CELL = re.compile(r"<th(\s[^>]*)?>(?:\s|&nbsp;|&#160;)*</th>")
+# A notebook output holding a pandas table: the theme makes it keyboard-scrollable (tabindex) when it is too wide.
+DATAFRAME_OUTPUT = re.compile(
+    r'<div class="output text_html">(?=\s*<div>\s*(?:<style[^>]*>.*?</style>\s*)?<table[^>]*class="dataframe)', re.DOTALL
+)
+THEME_TABLE_SCROLL = re.compile(r'<div class="pst-scrollable-table-container">')
 
 
 def full_plotly() -> Path:
@@ -60,7 +75,82 @@ def validate_quiz_banks(app: Sphinx) -> None:
         raise ExtensionError(f"quiz bank error: {error}") from None
 
 
+def _site_description() -> str:
+    import yaml
+
+    config = yaml.safe_load((ROOT / "book" / "_config.yml").read_text(encoding="utf-8")) or {}
+    return " ".join(str(config.get("description", config.get("title", ""))).split())
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def page_description(doctree) -> str:
+    """The first real paragraph of a page (not a title, a note or a table cell), shortened for a meta description."""
+    from docutils import nodes
+
+    if doctree is not None:
+        for paragraph in doctree.findall(nodes.paragraph):
+            if any(isinstance(parent, (nodes.Admonition, nodes.table, nodes.citation, nodes.sidebar, nodes.topic))
+                   for parent in _ancestors(paragraph)):
+                continue
+            text = paragraph.astext()
+            if len(text) >= 60:
+                return _shorten(text)
+    return _shorten(_site_description())
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def add_meta_description(context: dict, doctree) -> None:
+    metatags = context.get("metatags", "") or ""
+    if 'name="description"' in metatags:
+        return
+    description = html.escape(page_description(doctree), quote=True)
+    context["metatags"] = metatags + f'\n<meta name="description" content="{description}" />'
+
+
+def _repair_dataframe(match: re.Match) -> str:
+    """pandas leaves the corner above the index (and the cells beside an index name) as empty header cells: an empty
+    cell is not a header, so it becomes a data cell."""
+    table = match.group(0)
+    head_end = table.find("</thead>")
+    if head_end < 0:
+        return table
+    return EMPTY_HEADER_CELL.sub(lambda m: f"<td{m.group(1) or ''}></td>", table[:head_end]) + table[head_end:]
+
+
+def repair_markup(context: dict) -> None:
+    body = context.get("body", "")
+    if not body:
+        return
+    # docutils: role="doc-biblioentry" is deprecated and not allowed on a div; the list role then lacks list items.
+    body = body.replace(' role="doc-biblioentry"', "").replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+    body = DATAFRAME.sub(_repair_dataframe, body)
+    # A wide table's output can take keyboard focus (to scroll it): give it a role and a name a screen reader announces.
+    count = iter(range(1, 10_000))
+    body = DATAFRAME_OUTPUT.sub(lambda m: f'<div class="output text_html" role="region" aria-label="Table output {next(count)}">', body)
+    body = THEME_TABLE_SCROLL.sub(  # the theme's wrapper of a Markdown table, focusable when the table is too wide
+        lambda m: f'<div class="pst-scrollable-table-container" role="region" aria-label="Table {next(count)}">', body)
+    # docutils writes footnotes, topics and sidebars as <aside>: a complementary landmark, which may not sit inside
+    # the page's main landmark. They are plain blocks of the article.
+    body = body.replace("<aside ", "<div ").replace("</aside>", "</div>")
+    # myst-nb names the "Show code cell source" disclosure "Toggle hidden content", hiding the words a reader sees.
+    body = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+    context["body"] = body
+
+
 def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    add_meta_description(context, doctree)
+    repair_markup(context)
     body = context.get("body", "")
     prefix = f"{STATIC_SUBDIR}/"
     if "<!-- course:plotly -->" in body:

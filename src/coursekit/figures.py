@@ -150,7 +150,9 @@ class CourseFigure:
     def _table_html(self) -> str:
         return (
             '<details class="course-chart-table"><summary>Show the numbers (table)</summary>'
-            f'<div class="course-table-scroll">{table_html(self.table, self.title)}</div></details>'
+            # The box scrolls, so it must be reachable and named for keyboard and screen-reader users.
+            f'<div class="course-table-scroll" tabindex="0" role="region" aria-label="Table: {html.escape(self.title)}">'
+            f'{table_html(self.table, self.title)}</div></details>'
         )
 
     # -- the static website -----------------------------------------------------------------------------------------

@@ -5,6 +5,10 @@
  * of a chapter appears at once even on a slow phone. The description and data table in the figure are plain HTML
  * and need none of this.
  *
+ * Timing: each chart records when it first became visible and when it finished drawing (performance marks
+ * "course-chart-visible:<id>" and "course-chart-drawn:<id>", and window.courseCharts.timings), which the benchmark
+ * reads to report the time from scrolling a chart into view to seeing it drawn.
+ *
  * Classroom mode: every chart has a "Full screen" button; in full screen the fonts grow for a projector, and
  * "Previous chart" / "Next chart" (or the keys P and N) step through the chapter's charts without the prose.
  */
@@ -14,7 +18,21 @@
   var scriptUrl = document.currentScript && document.currentScript.src;
   var plotlyUrl = new URL("plotly.min.js", scriptUrl || window.location.href).href;
   var plotlyPromise = null;
-  var PROJECTOR_FONT = 22;
+  // Classroom mode: the sizes every text of a chart takes on a projector (the course template sets each one).
+  var PROJECTOR_FONTS = {
+    "font.size": 22, "legend.font.size": 20, "hoverlabel.font.size": 20,
+    "xaxis.tickfont.size": 20, "yaxis.tickfont.size": 20, "xaxis.title.font.size": 22, "yaxis.title.font.size": 22,
+  };
+  var timings = {};
+  var ENGAGE = ["scroll", "keydown", "touchstart", "wheel"];
+
+  function mark(kind, figure) {
+    var id = figure.id || "chart";
+    var entry = timings[id] || (timings[id] = { id: id, visible: null, drawn: null });
+    if (entry[kind] !== null) return;
+    entry[kind] = performance.now();
+    if (performance.mark) performance.mark("course-chart-" + kind + ":" + id);
+  }
 
   function loadPlotly() {
     if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -44,8 +62,12 @@
     var target = figure.querySelector(".course-chart-plot");
     var s = spec(figure);
     figure._courseDrawn = loadPlotly()
-      .then(function (Plotly) { return Plotly.newPlot(target, s.data, s.layout, s.config); })
-      .then(function () { figure.dataset.drawState = "drawn"; })
+      .then(function (Plotly) {
+        // Drawn, the chart holds plotly's buttons: an image role may not contain controls, a named group may.
+        if (target.getAttribute("role") === "img") target.setAttribute("role", "group");
+        return Plotly.newPlot(target, s.data, s.layout, s.config);
+      })
+      .then(function () { figure.dataset.drawState = "drawn"; mark("drawn", figure); })
       .catch(function (error) {
         figure.dataset.drawState = "failed";
         target.setAttribute("role", "note");
@@ -57,11 +79,19 @@
 
   function figures() { return Array.prototype.slice.call(document.querySelectorAll("figure.course-chart")); }
 
+  function layoutValue(layout, path) {
+    return path.split(".").reduce(function (node, key) { return node && node[key]; }, layout);
+  }
+
   function setProjectorFonts(figure, on) {
     var target = figure.querySelector(".course-chart-plot");
     if (!window.Plotly || figure.dataset.drawState !== "drawn") return;
-    var base = (spec(figure).layout.font && spec(figure).layout.font.size) || 14;
-    window.Plotly.relayout(target, { "font.size": on ? PROJECTOR_FONT : base });
+    var update = {};
+    Object.keys(PROJECTOR_FONTS).forEach(function (path) {
+      // Back from full screen, each size returns to the chart's own (null: the template's).
+      update[path] = on ? PROJECTOR_FONTS[path] : (layoutValue(spec(figure).layout, path) || null);
+    });
+    window.Plotly.relayout(target, update);
   }
 
   function step(current, offset) {
@@ -109,6 +139,8 @@
       }
     });
   });
+  // Printing (or saving as PDF): draw every chart first, so none is missing from the paper copy.
+  window.addEventListener("beforeprint", function () { figures().forEach(draw); });
   document.addEventListener("keydown", function (event) {
     var current = document.fullscreenElement;
     if (!current || !current.classList.contains("course-chart")) return;
@@ -121,17 +153,54 @@
     if (!all.length) return;
     all.forEach(addClassroomControls);
     if (!("IntersectionObserver" in window)) { all.forEach(draw); return; }
-    var observer = new IntersectionObserver(function (entries) {
+    // Until the reader scrolls, only a chart at least a quarter in view is drawn: drawing earlier would block the
+    // page's first seconds. Once the reader scrolls (or uses the keyboard), plotly.js is started and each chart is
+    // drawn as it comes within 300 px of the screen, so it is usually ready by the time it is in view.
+    var observer = null;
+    function watch(options, ready) {
+      if (observer) observer.disconnect();
+      observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (ready(entry)) { observer.unobserve(entry.target); draw(entry.target); }
+        });
+      }, options);
+      all.forEach(function (figure) { if (!figure.dataset.drawState) observer.observe(figure); });
+    }
+    watch({ threshold: 0.25 }, function (entry) { return entry.isIntersecting && entry.intersectionRatio >= 0.24; });
+    var engaged = false;
+    function onEngage() {
+      if (engaged) return;
+      engaged = true;
+      ENGAGE.forEach(function (type) { window.removeEventListener(type, onEngage); });
+      loadPlotly().catch(function () {});
+      watch({ rootMargin: "300px 0px" }, function (entry) { return entry.isIntersecting; });
+    }
+    // Not in the capture phase: the theme scrolls its sidebar on load, and that is not the reader scrolling.
+    ENGAGE.forEach(function (type) { window.addEventListener(type, onEngage, { passive: true }); });
+    var seen = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
-        if (entry.isIntersecting) { observer.unobserve(entry.target); draw(entry.target); }
+        if (entry.isIntersecting) { seen.unobserve(entry.target); mark("visible", entry.target.closest("figure.course-chart")); }
       });
-    }, { rootMargin: "300px 0px" });
-    all.forEach(function (figure) { observer.observe(figure); });
-    // Fetch plotly.js in the background once the page is idle, so a chart appears soon after it is scrolled to.
-    var prefetch = function () { loadPlotly().catch(function () {}); };
+    });
+    all.forEach(function (figure) { seen.observe(figure.querySelector(".course-chart-plot") || figure); });
+    // Download plotly.js in the background once the page is idle, without running it (running it costs a phone about
+    // a second of main thread): a chart then appears soon after it is scrolled to. Browsers without prefetch
+    // (Safari) fetch it when the first chart comes into view.
+    var prefetch = function () {
+      if (window.Plotly || plotlyPromise) return;
+      var link = document.createElement("link");
+      link.rel = "prefetch";
+      link.as = "script";
+      link.href = plotlyUrl;
+      document.head.appendChild(link);
+    };
     if ("requestIdleCallback" in window) window.requestIdleCallback(prefetch, { timeout: 3000 }); else setTimeout(prefetch, 1000);
   }
 
-  window.courseCharts = { draw: draw, loadPlotly: loadPlotly };
+  window.courseCharts = {
+    draw: draw,
+    loadPlotly: loadPlotly,
+    timings: function () { return Object.keys(timings).map(function (k) { return timings[k]; }); },
+  };
   if (document.readyState === "complete") start(); else window.addEventListener("load", start);
 })();
