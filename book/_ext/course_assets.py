@@ -2,8 +2,8 @@
 
 - Every page gets the course stylesheet (small).
 - A page whose HTML holds a chart marker gets the chart loader (which fetches plotly.js after the page has loaded);
-  a map's base-map marker adds that base map's data; a quiz marker adds the quiz script and stylesheet; the timeline
-  marker adds the timeline script. Pages without charts never load plotly.js.
+  a quiz marker adds the quiz script and stylesheet; the timeline marker adds the timeline script. Pages without
+  charts never load plotly.js. (Maps need no base-map file: they are drawn from the course's own GeoJSON.)
 - The files are copied into ``_static/course/`` at the end of the build: plotly.js from the site's own copy (the
   trimmed course bundle when it was built, otherwise the full bundle shipped inside the plotly Python package).
 - Quiz banks are validated before anything is built, so a broken bank stops the build with its file and question.
@@ -34,7 +34,6 @@ CUSTOM_PLOTLY = ROOT / "build" / "plotly" / "plotly-course.min.js"  # made by `m
 CUSTOM_TRACES = ROOT / "build" / "plotly" / "traces.json"  # the trace types in that bundle
 STATIC_SUBDIR = "course"
 
-BASEMAP = re.compile(r"<!-- course:basemap:([a-z0-9_-]+) -->")
 TRACES = re.compile(r"<!-- course:traces:([a-z0-9_,]+) -->")
 DESCRIPTION_LENGTH = 155  # what search engines show; longer descriptions are cut at a word
 DATAFRAME = re.compile(r'<table[^>]*class="dataframe[^"]*"[^>]*>.*?</table>', re.DOTALL)
@@ -160,8 +159,6 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
             # A trace type outside the trimmed bundle: this page gets the full plotly.js, loaded before the charts.
             logger.info(f"{pagename}: trace types {sorted(used - supported)} need the full plotly.js bundle")
             app.add_js_file(f"{prefix}plotly-full.min.js", defer="defer")
-        for name in sorted(set(BASEMAP.findall(body))):
-            app.add_js_file(f"{prefix}geo/{name}.js", defer="defer")
         app.add_js_file(f"{prefix}chart-loader.js", defer="defer")
     if "<!-- course:quiz -->" in body:
         app.add_css_file(f"{prefix}quiz.css")

@@ -24,7 +24,6 @@ from .paths import book_build, book_relative
 
 # The Sphinx extension (book/_ext/course_assets.py) looks for these markers to add scripts to a page.
 PLOTLY_MARKER = "<!-- course:plotly -->"
-BASEMAP_MARKER = "<!-- course:basemap:{name} -->"
 TRACES_MARKER = "<!-- course:traces:{names} -->"
 
 PLOTLY_CONFIG = {
@@ -103,7 +102,6 @@ class CourseFigure:
     source:      a short source line, e.g. "USAID Greenbook (via meflynn/greenbook)"
     table:       the numbers the chart shows, with readable column headers including units
     notes:       an optional caveat shown under the chart (e.g. "Commitments, not disbursements.")
-    basemap:     the name of a base-map asset the page must load (maps only)
     """
 
     def __init__(
@@ -115,7 +113,6 @@ class CourseFigure:
         source: str,
         table: pd.DataFrame,
         notes: str | None = None,
-        basemap: str | None = None,
     ) -> None:
         if isinstance(datasets, str):
             datasets = [datasets]
@@ -131,7 +128,6 @@ class CourseFigure:
         self.source = source
         self.table = table
         self.notes = notes
-        self.basemap = basemap
         if not self.figure.layout.title.text:
             self.figure.update_layout(title_text=title)
 
@@ -167,8 +163,6 @@ class CourseFigure:
         figure_json = json.dumps(payload, separators=(",", ":")).replace("<", "\\u003c")
         trace_types = sorted({trace.get("type", "scatter") for trace in payload["data"]})
         markers = PLOTLY_MARKER + TRACES_MARKER.format(names=",".join(trace_types))
-        if self.basemap:
-            markers += BASEMAP_MARKER.format(name=self.basemap)
         return (
             f'{markers}<figure class="course-chart" id="{fig_id}" aria-labelledby="{fig_id}-title">'
             f'<p class="course-chart-title" id="{fig_id}-title">{html.escape(self.title)}</p>'
