@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .spec import DERIVED, PUBLISHER_FILE, Field, License, Source, Table
+from .spec import DERIVED, ODC_BY, PUBLISHER_FILE, Field, Source, Table
 from .us_aid import raw_error
 
 PROJECTS = "china-finance/aiddata_china_financial_diplomacy_pakistan_projects_2000-2017.csv"
 FIRST_YEAR, LAST_YEAR = 2000, 2017
 CONSTANT_BASE_YEAR = 2017  # AidData's usd_defl_2017
 
-ODC_BY = License("ODC-By-1.0", "Open Data Commons Attribution License 1.0", "https://opendatacommons.org/licenses/by/1-0/")
 AIDDATA_SOURCE = Source(
     "AidData, China's Public Diplomacy in South and Central Asia, Version 1.0 (Custer, Russell, DiLorenzo, Cheng, "
     "Ghose, Sims, Turner & Desai 2019), financial diplomacy project details, Pakistan",

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import geo
-from .spec import CC_BY_4, COMPILED, Field, License, Source, Table
+from .spec import CC_BY_4, CITED_PAGES, COMPILED, Field, Source, Table
 
 TOPIC = "CPEC projects"
 
@@ -436,7 +436,6 @@ TRANSPORT_SOURCE = Source(
     "https://www.pc.gov.pk/web/projects/cdetail/5",
     "one source URL per value",
 )
-COMPILED_LICENSE = License("other", "Facts compiled from published news and government pages; each value cites its page")
 
 ENERGY_FIELDS = (
     Field("project", "string", "Project name as in The Nation's list", unique=True),
@@ -500,7 +499,7 @@ TABLES = [
         ),
         raw=(ENERGY_FILE, GPPD_FILE, geo.AIDDATA_LOCATIONS_FILE, geo.GEONAMES_FILE, geo.ADMIN1_FILE),
         sources=(NATION_SOURCE, GPPD_SOURCE, LOCATION_SOURCES),
-        licenses=(COMPILED_LICENSE, CC_BY_4, geo.ODC_BY),
+        licenses=(CITED_PAGES, CC_BY_4, geo.ODC_BY),
         provenance=COMPILED,
         caveats=(
             "Statuses are as of October 2022; several plants have changed status since.",
@@ -528,7 +527,7 @@ TABLES = [
         ),
         raw=(TRANSPORT_FILE, geo.GEONAMES_FILE, geo.ADMIN1_FILE),
         sources=(TRANSPORT_SOURCE,),
-        licenses=(COMPILED_LICENSE,),
+        licenses=(CITED_PAGES,),
         provenance=COMPILED,
         caveats=(
             "Costs disagree across sources (M-5: $2.89 bn / $2 bn / Rs 294 bn; Orange Line: $1.6 bn / over $2.2 bn; "

@@ -15,6 +15,7 @@ import pandas as pd
 from ..data import DataError
 from .spec import (
     CC_BY_4,
+    CITED_PAGES,
     COMPILED,
     PROCESSED_COPY,
     PUBLISHER_FILE,
@@ -45,7 +46,6 @@ FISCAL_YEAR_PATTERN = r"FY\d{4}-\d{2}"  # e.g. FY2024-25 (July 2024 to June 2025
 LAST_ACTUAL_DEBT_YEAR = 2024  # IDS (via ONE) projects debt service on debt outstanding at end-2024 for 2025-2030
 
 SBP_LICENSE = License("SBP-terms", "State Bank of Pakistan data, published free of charge (no explicit licence); cite SBP")
-PUBLIC_PAGES = License("cited-quotations", "Figures quoted from published pages; each row cites its page")
 ODC_PDDL = License("ODC-PDDL-1.0", "Open Data Commons Public Domain Dedication and License (packaging)", "https://opendatacommons.org/licenses/pddl/")
 
 SBP_ECODATA = "https://www.sbp.org.pk/ecodata/index2.asp"
@@ -462,7 +462,7 @@ TABLES = [
             Source("Compiled from news and reference pages quoting China customs (GACC), SBP and USTR", "https://www.sbp.org.pk/ecodata/index2.asp",
                    "the URL of every figure is in the source_url column"),
         ),
-        licenses=(PUBLIC_PAGES,),
+        licenses=(CITED_PAGES,),
         provenance=COMPILED,
         caveats=(
             "Mixes reporters (China customs, SBP, USTR), periods (calendar vs July–June fiscal years) and concepts; some "
@@ -501,7 +501,7 @@ TABLES = [
             Source("Compiled from pages quoting SBP, PBS and TDAP figures", "https://www.sbp.org.pk/ecodata/index2.asp",
                    "the URL of every figure is in the source_url column"),
         ),
-        licenses=(PUBLIC_PAGES,),
+        licenses=(CITED_PAGES,),
         provenance=COMPILED,
         caveats=(
             "Exports only; no full-year import values by partner were found for most years.",
@@ -628,7 +628,7 @@ TABLES = [
             Source("Chinese consul general Zhao Shiren, 2024 (as reported by Bloomberg via Puls Biznesu)",
                    "https://www.pb.pl/chiny-wyciagnely-pomocna-dlon-do-pakistanu-w-obliczu-kryzysu-zadluzenia-1210756"),
         ),
-        licenses=(PUBLIC_PAGES,),
+        licenses=(CITED_PAGES,),
         provenance=COMPILED,
         caveats=(
             "Snapshots from secondary reports, not a series: years and definitions differ (public vs total external debt; "

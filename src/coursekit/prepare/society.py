@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..data import DataError
-from .economy import PUBLIC_PAGES, URL_PATTERN, _number, _read_csv
-from .spec import COMPILED, PUBLISHER_FILE, Field, License, Source, Table
+from .economy import URL_PATTERN, _number, _read_csv
+from .spec import CITED_PAGES, COMPILED, ODC_BY, PUBLISHER_FILE, Field, Source, Table
 
 TOPIC = "Opinion, students and soft power"
 
@@ -20,7 +20,6 @@ DIPLOMACY_FILE = "opinion/aiddata_china_public_diplomacy_pakistan_2000-2018.csv"
 # a U.S. State Department survey that Pew's trend tables reuse).
 FIRST_PEW_SURVEY_YEAR = 2002
 
-ODC_BY = License("ODC-By-1.0", "Open Data Commons Attribution License", "https://opendatacommons.org/licenses/by/1-0/")
 
 
 def build_pew_favourability(raw_dir: Path) -> pd.DataFrame:
@@ -147,7 +146,7 @@ TABLES = [
             Source("Pew Research Center, Global Attitudes surveys (figures as quoted)", "https://www.pewresearch.org/global/database/",
                    "the URL of every figure is in the source_url column; three rows are from pewresearch.org itself"),
         ),
-        licenses=(PUBLIC_PAGES,),
+        licenses=(CITED_PAGES,),
         provenance=COMPILED,
         caveats=(
             "Ten figures, not a full series: many survey years are missing for each country. Do not interpolate between them.",
@@ -182,7 +181,7 @@ TABLES = [
                    "https://opendoorsdata.org/data/international-students/all-places-of-origin/",
                    "the URL of every figure is in the source_url column; none is from opendoorsdata.org itself"),
         ),
-        licenses=(PUBLIC_PAGES,),
+        licenses=(CITED_PAGES,),
         provenance=COMPILED,
         caveats=(
             "All values come from blogs and news items quoting IIE, not from IIE's own tables; 2019/20 is missing.",

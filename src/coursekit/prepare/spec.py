@@ -87,3 +87,6 @@ US_GOV_PUBLIC_DOMAIN = License("public-domain", "U.S. Government work (public do
 CC_BY_4 = License("CC-BY-4.0", "Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/")
 ODBL = License("ODbL-1.0", "Open Data Commons Open Database License", "https://opendatacommons.org/licenses/odbl/")
 PUBLIC_DOMAIN = License("public-domain", "Public domain")
+ODC_BY = License("ODC-By-1.0", "Open Data Commons Attribution License 1.0", "https://opendatacommons.org/licenses/by/1-0/")
+# Values the course compiled from published pages: facts, not a licensed work; each row cites its page.
+CITED_PAGES = License("cited-quotations", "Figures quoted from published pages; each row cites its page")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..data import DataError
-from .economy import PUBLIC_PAGES, URL_PATTERN, _read_csv
-from .spec import COMPILED, Field, Source, Table
+from .economy import URL_PATTERN, _read_csv
+from .spec import CITED_PAGES, COMPILED, Field, Source, Table
 
 TOPIC = "Timeline"
 
@@ -90,7 +90,7 @@ TABLES = [
             Source("Compiled from official histories, documents and news reports (one source per event)", "https://history.state.gov/countries/pakistan",
                    "every event's source title, publisher and URL are in the table"),
         ),
-        licenses=(PUBLIC_PAGES,),
+        licenses=(CITED_PAGES,),
         provenance=COMPILED,
         caveats=(
             "Some sources are secondary summaries or encyclopedia mirrors; check a date against a primary record before relying on it.",
