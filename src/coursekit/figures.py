@@ -151,12 +151,18 @@ class CourseFigure:
             f'{table_html(self.table, self.title)}</div></details>'
         )
 
+    def _spec_without_title(self) -> dict:
+        """The figure as JSON-ready data, without its title: both renderings show the title as HTML above the chart
+        (plotly would cut a long one short)."""
+        spec = json.loads(self.figure.to_json())  # plotly's encoder turns numpy and pandas values into JSON
+        spec.get("layout", {}).pop("title", None)
+        return spec
+
     # -- the static website -----------------------------------------------------------------------------------------
     def to_book_html(self) -> str:
         fig_id = _unique_id(self.title)
-        spec = json.loads(self.figure.to_json())  # plotly's encoder turns numpy and pandas values into JSON
-        layout = dict(spec.get("layout", {}))
-        layout.pop("title", None)  # the title is the HTML heading above the chart
+        spec = self._spec_without_title()
+        layout = spec.get("layout", {})
         height = layout.get("height") or DEFAULT_HEIGHT
         payload = {"data": spec.get("data", []), "layout": layout, "config": PLOTLY_CONFIG}
         # Escape "<" so the JSON can never close its <script> element.
@@ -180,10 +186,8 @@ class CourseFigure:
         if book_build():
             display(HTML(self.to_book_html()))
             return
-        # As in the book, the finding is a heading above the chart: plotly would cut a long title short.
         display(HTML(f'<p class="course-chart-title"><strong>{html.escape(self.title)}</strong></p>'))
-        pio.show(self.figure.update_layout(title_text=None), renderer="plotly_mimetype", config=PLOTLY_CONFIG)
-        self.figure.update_layout(title_text=self.title)
+        pio.show(self._spec_without_title(), renderer="plotly_mimetype", config=PLOTLY_CONFIG)
         display(HTML(f'<div class="course-chart-live">{self._caption_html()}{self._table_html()}</div>'))
 
     def show(self) -> None:
